@@ -1,0 +1,191 @@
+"""Plain functions behind ``project-manage db``: explicit arguments in,
+values out, errors from :mod:`nova_like.exception`.  Nothing prints here.
+"""
+import contextlib
+import dataclasses
+import importlib.metadata
+import os
+
+import sqlalchemy as sa
+
+from nova_like import exception
+from nova_like.migration import engines
+from nova_like.migration import planner
+from nova_like.migration import recorder as recorder_mod
+from nova_like.migration import repository as repository_mod
+from nova_like.migration import runner
+from nova_like.migration.scripts import executor
+
+DEFAULT_CONNECTION = 'sqlite:///nova_like.sqlite'
+
+
+def bundled_repository():
+    """Path of the ``migrate_repo`` shipped with nova_like."""
+    import migrate_repo
+    return os.path.dirname(os.path.abspath(migrate_repo.__file__))
+
+
+def tool_version():
+    try:
+        return importlib.metadata.version('nova_like')
+    except importlib.metadata.PackageNotFoundError:
+        return 'unknown'
+
+
+@dataclasses.dataclass(frozen=True)
+class SyncResult(object):
+    """What a sync did: from which version to which, in how many steps."""
+
+    start: int
+    end: int
+    steps: tuple
+
+
+@dataclasses.dataclass(frozen=True)
+class VersionStatus(object):
+    """One line of ``db status``."""
+
+    version: int
+    name: str
+    applied: bool
+    kind: str
+    release: str = None
+    reserved_for: str = None
+    twin: int = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Status(object):
+    current: int
+    head: int
+    versions: tuple
+
+
+def load_repository(path=None):
+    return repository_mod.load(path or bundled_repository())
+
+
+def _recorder(repository):
+    return recorder_mod.Recorder(repository.id, repository.path,
+                                 repository.version_table, tool_version())
+
+
+@contextlib.contextmanager
+def _connection(url, write=False):
+    engine = engines.create_engine(url)
+    connection = engines.connect(engine)
+    if write:
+        connection = connection.execution_options(**engines.WRITE_LOCK)
+    try:
+        yield connection
+    finally:
+        connection.close()
+        engine.dispose()
+
+
+def sync(url, repository_path=None, version=None, progress=None):
+    """Upgrade (or downgrade) the database to ``version`` (default: head).
+
+    A new, empty database is first put under version control at the
+    repository's initial version.
+
+    :returns: :class:`SyncResult`
+    """
+    repository = load_repository(repository_path)
+    recorder = _recorder(repository)
+    with _connection(url, write=True) as connection:
+        with connection.begin():
+            current = recorder.current_version(connection)
+            if current is None:
+                _check_empty(connection, repository)
+        start = repository.initial_version if current is None else current
+        steps = planner.plan(repository, start, version)
+        if current is None:
+            with connection.begin():
+                recorder.control(connection, start)
+        runner.run(connection, recorder, steps, executor.execute, progress)
+        return SyncResult(start, steps[-1].end if steps else start,
+                          tuple(steps))
+
+
+def db_version(url, repository_path=None):
+    """The version recorded for the repository in the database."""
+    repository = load_repository(repository_path)
+    with _connection(url) as connection:
+        return _controlled_version(connection, repository)
+
+
+def version_control(url, repository_path=None, version=None):
+    """Put an existing database under version control at ``version``.
+
+    The default is the repository's initial version (what an empty database
+    gets); the schema is not checked against it.
+    """
+    repository = load_repository(repository_path)
+    version = repository.initial_version if version is None else version
+    if version != repository.initial_version:
+        repository.script(version)
+    planner.check_current(repository, version)
+    with _connection(url, write=True) as connection:
+        with connection.begin():
+            _recorder(repository).control(connection, version)
+    return version
+
+
+def status(url, repository_path=None):
+    """Every version of the repository with its state in the database."""
+    repository = load_repository(repository_path)
+    with _connection(url) as connection:
+        current = _controlled_version(connection, repository)
+    ranges = repository.placeholder_ranges()
+    twins = repository.releases.backports
+    masters = {master: slot for slot, master in twins.items()}
+    lines = []
+    for version in repository.versions:
+        script = repository.scripts[version]
+        reserved = next((item for item in ranges if version in item), None)
+        lines.append(VersionStatus(
+            version=version, name=script.name, applied=version <= current,
+            kind=_kind(script, reserved),
+            release=repository.releases.release_of(version),
+            reserved_for=reserved.release if reserved else None,
+            twin=twins.get(version, masters.get(version))))
+    return Status(current, repository.head, tuple(lines))
+
+
+def _kind(script, reserved):
+    if reserved is None:
+        return 'placeholder' if script.is_noop and script.is_placeholder \
+            else 'script'
+    return 'placeholder' if script.is_noop else 'filled slot'
+
+
+def _controlled_version(connection, repository):
+    current = _recorder(repository).current_version(connection)
+    if current is None:
+        raise exception.NotControlledError(
+            'database %s is not under version control for repository %r '
+            '(%s): run `db sync` or `db version_control`' % (
+                _masked(connection), repository.id, repository.path))
+    return current
+
+
+def _check_empty(connection, repository):
+    inspector = sa.inspect(connection)
+    tables = set(inspector.get_table_names())
+    if repository.version_table in tables:
+        # Another repository already shares this database, as
+        # sqlalchemy-migrate allows: its tables are expected.
+        return
+    tables.discard(recorder_mod.HISTORY_TABLE)
+    if tables:
+        raise exception.DatabaseError(
+            'database %s is not empty (%d tables, e.g. %s) but not under '
+            'version control for repository %r: stamp it with `db '
+            'version_control VERSION` first' % (
+                _masked(connection), len(tables), sorted(tables)[0],
+                repository.id))
+
+
+def _masked(connection):
+    return connection.engine.url.render_as_string(hide_password=True)

@@ -1,0 +1,102 @@
+"""Executes planned steps: one transaction per step, script plus version bump.
+
+The runner never prints.  It reports through a ``progress`` callback so the
+CLI decides how progress looks (a bar on a TTY, a line per version
+otherwise).
+"""
+import datetime
+import time
+
+from nova_like import exception
+from nova_like.migration import recorder as recorder_mod
+
+RUN_STARTED = 'run-started'
+STEP_STARTED = 'step-started'
+STEP_DONE = 'step-done'
+STEP_FAILED = 'step-failed'
+
+
+def run(connection, recorder, steps, execute, progress=None):
+    """Run ``steps`` in order on ``connection``.
+
+    :param execute: ``execute(script, connection, direction)`` runs one
+        script inside the step's transaction.
+    :param progress: ``progress(event, step, **info)``: RUN_STARTED (step
+        None, ``total`` versions), STEP_STARTED, STEP_DONE (``duration``),
+        STEP_FAILED (``duration``, ``error``).
+    :raises MigrationFailed: a script or its bump failed; that step was
+        rolled back (where the backend can roll DDL back) and recorded as
+        failed in the history table.
+    """
+    progress = progress or _silent
+    progress(RUN_STARTED, None,
+             total=sum(len(step.scripts) for step in steps))
+    with connection.begin():
+        recorder.prepare_history(connection)
+    for step in steps:
+        progress(STEP_STARTED, step)
+        started = datetime.datetime.now(datetime.timezone.utc)
+        timer = time.perf_counter()
+        try:
+            with connection.begin():
+                if not step.is_noop:
+                    execute(step.scripts[0], connection, step.direction)
+                recorder.bump(connection, step.start, step.end)
+                recorder.log(connection, _entries(
+                    step, connection, started, time.perf_counter() - timer))
+        except Exception as error:
+            duration = time.perf_counter() - timer
+            failure = _failure(step, connection, error)
+            _record_failure(connection, recorder, step, started, duration,
+                            failure)
+            progress(STEP_FAILED, step, duration=duration, error=failure)
+            raise failure
+        progress(STEP_DONE, step, duration=time.perf_counter() - timer)
+
+
+def _entries(step, connection, started, duration):
+    # A batch of placeholders shares the step's duration equally.
+    share = duration / len(step.scripts)
+    dialect = connection.dialect.name
+    return [recorder_mod.HistoryEntry(
+        version=script.version, direction=step.direction, script=script.name,
+        checksum=script.checksum(dialect, step.direction),
+        started_at=started.replace(tzinfo=None), duration=share)
+        for script in step.scripts]
+
+
+def _failure(step, connection, error):
+    script = step.scripts[0]
+    if isinstance(error, exception.MigrationFailed):
+        return error
+    if isinstance(error, exception.NovaLikeError):
+        reason = error.message
+    elif type(error) is Exception:
+        # A blocker script: its words are for the operator, as written.
+        reason = str(error)
+    else:
+        reason = '%s: %s' % (type(error).__name__, ' '.join(
+            str(error).split()))
+    return exception.MigrationFailed(
+        '%s of version %d (%s) failed on %s: %s' % (
+            step.direction, script.version, script.name,
+            connection.engine.url.render_as_string(hide_password=True),
+            reason),
+        version=script.version, original=error)
+
+
+def _record_failure(connection, recorder, step, started, duration, failure):
+    entry = recorder_mod.HistoryEntry(
+        version=step.scripts[0].version, direction=step.direction,
+        script=step.scripts[0].name, checksum=None,
+        started_at=started.replace(tzinfo=None), duration=duration,
+        outcome=recorder_mod.FAILED, error=failure.message)
+    try:
+        with connection.begin():
+            recorder.log(connection, [entry])
+    except Exception:  # noqa: the original failure matters more
+        connection.rollback()
+
+
+def _silent(*args, **kwargs):
+    pass
