@@ -9,15 +9,15 @@ from oslo_db import options as db_options
 
 from nova_like.migration import api
 
-CONF = cfg.CONF
-
 cli_opts = [
+    cfg.BoolOpt('debug', default=False,
+                help='print tracebacks of unexpected errors'),
     cfg.StrOpt('repository', metavar='PATH',
                help='migrate repository to drive (default: the bundled '
                     'migrate_repo)'),
 ]
 
 
-def register(conf=CONF):
+def register(conf):
     conf.register_cli_opts(cli_opts)
     db_options.set_defaults(conf, connection=api.DEFAULT_CONNECTION)

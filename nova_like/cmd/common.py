@@ -13,13 +13,16 @@ def args(*args, **kwargs):
 def methods_of(obj):
     """Public methods of ``obj``: the actions of a category."""
     return [(name, getattr(obj, name)) for name in dir(obj)
-            if callable(getattr(obj, name)) and not name.startswith('_')]
+            if not name.startswith('_') and callable(getattr(obj, name))]
 
 
-def add_command_parsers(subparsers, categories):
-    """Build ``CATEGORY ACTION [args]`` parsers from command classes."""
+def add_command_parsers(subparsers, categories, conf):
+    """Build ``CATEGORY ACTION [args]`` parsers from command classes.
+
+    Each command class is instantiated with the parsed configuration.
+    """
     for category, command_class in sorted(categories.items()):
-        command_object = command_class()
+        command_object = command_class(conf)
         parser = subparsers.add_parser(
             category, description=command_class.__doc__)
         parser.set_defaults(command_object=command_object)

@@ -5,13 +5,25 @@ import prettytable
 
 from nova_like.cmd import common
 from nova_like.cmd import progress
-from nova_like import conf
 from nova_like.migration import api
 
-CONF = conf.CONF
+
+class CommandsBase(object):
+    """A category of commands sharing the parsed configuration."""
+
+    def __init__(self, conf):
+        self._conf = conf
+
+    @property
+    def _url(self):
+        return self._conf.database.connection
+
+    @property
+    def _repository(self):
+        return self._conf.repository
 
 
-class DbCommands(object):
+class DbCommands(CommandsBase):
     """Database version commands."""
 
     @common.args('version', metavar='VERSION', nargs='?', type=int,
@@ -23,7 +35,7 @@ class DbCommands(object):
         """
         display = progress.reporter()
         try:
-            result = api.sync(CONF.database.connection, CONF.repository,
+            result = api.sync(self._url, self._repository,
                               version, progress=display)
         finally:
             display.close()
@@ -32,20 +44,20 @@ class DbCommands(object):
 
     def version(self):
         """Print the current version of the database."""
-        print(api.db_version(CONF.database.connection, CONF.repository))
+        print(api.db_version(self._url, self._repository))
 
     @common.args('version', metavar='VERSION', nargs='?', type=int,
                  help='version to record (default: the repository\'s '
                       'initial version)')
     def version_control(self, version=None):
         """Put an existing database under version control (stamp)."""
-        stamped = api.version_control(CONF.database.connection,
-                                      CONF.repository, version)
+        stamped = api.version_control(self._url, self._repository,
+                                      version)
         print('database under version control at version %d' % stamped)
 
     def status(self):
         """List every version: applied or pending, placeholder, release."""
-        report = api.status(CONF.database.connection, CONF.repository)
+        report = api.status(self._url, self._repository)
         table = prettytable.PrettyTable(
             ['version', 'state', 'kind', 'release', 'reserved for', 'twin',
              'script'])

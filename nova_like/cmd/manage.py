@@ -11,15 +11,14 @@ Exit codes:
   failed in the history table) and the version stayed where it was
 """
 import sys
+import traceback
 
 from oslo_config import cfg
 
 from nova_like.cmd import common
 from nova_like.cmd import db
-from nova_like import conf
+from nova_like import conf as conf_mod
 from nova_like import exception
-
-CONF = conf.CONF
 
 CATEGORIES = {
     'db': db.DbCommands,
@@ -31,29 +30,25 @@ EXIT_USAGE = 2
 EXIT_MIGRATION_FAILED = 3
 
 
-def _add_command_parsers(subparsers):
-    common.add_command_parsers(subparsers, CATEGORIES)
-
-
-category_opt = cfg.SubCommandOpt('category', title='Command categories',
-                                 help='Available categories',
-                                 handler=_add_command_parsers)
-
-
 def main(argv=None):
     """Parse ``argv``, run the command, map errors to exit codes."""
-    conf.register()
-    CONF.register_cli_opt(category_opt)
+    # A fresh ConfigOpts per call keeps main() re-entrant (tests, tools).
+    conf = cfg.ConfigOpts()
+    conf_mod.register(conf)
+    conf.register_cli_opt(cfg.SubCommandOpt(
+        'category', title='Command categories', help='Available categories',
+        handler=lambda subparsers: common.add_command_parsers(
+            subparsers, CATEGORIES, conf)))
     try:
-        CONF(sys.argv[1:] if argv is None else argv, project='nova_like',
-             default_config_files=[])
+        conf(sys.argv[1:] if argv is None else argv, project='nova_like',
+             prog='project-manage', default_config_files=[])
     except cfg.Error as error:
         print('project-manage: %s' % error, file=sys.stderr)
         return EXIT_USAGE
-    return _run(CONF.category)
+    return _run(conf.category, conf.debug)
 
 
-def _run(category):
+def _run(category, debug=False):
     kwargs = {name: getattr(category, name) for name in
               category.action_kwargs}
     try:
@@ -67,6 +62,16 @@ def _run(category):
     except cfg.Error as error:
         print('ERROR: %s' % exception.mask_url(error), file=sys.stderr)
         return EXIT_USAGE
+    except Exception as error:
+        # A bug of ours, not the operator's: still one masked line, with
+        # the traceback only on request.
+        if debug:
+            traceback.print_exc()
+        print('ERROR: unexpected %s: %s%s' % (
+            type(error).__name__, exception.mask_url(error),
+            '' if debug else ' (run with --debug for the traceback)'),
+            file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK
 
 

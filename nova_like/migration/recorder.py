@@ -126,11 +126,6 @@ class Recorder(object):
         step rolled back never takes the table with it.
         """
         HISTORY.create(connection, checkfirst=True)
-        connection.execute(HISTORY.insert(), [
-            dict(dataclasses.asdict(entry),
-                 repository_id=self.repository_id,
-                 tool_version=self.tool_version)
-            for entry in entries])
 
     def history(self, connection, version=None):
         """Rows of the history table for this repository, oldest first."""

@@ -1,5 +1,4 @@
 """Runs one version script inside the step's transaction."""
-from nova_like.migration.scripts import environment
 from nova_like.migration.scripts import sql
 
 
@@ -12,5 +11,8 @@ def execute(script, connection, direction):
     path = script.source(connection.dialect.name, direction)
     if path.endswith('.sql'):
         sql.run(path, connection)
-    else:
-        environment.run_python(path, connection, direction)
+        return
+    # Imported on first use: `db version` and placeholder-only syncs never
+    # pay for the legacy environment (changeset, Alembic, the ORM).
+    from nova_like.migration.scripts import environment
+    environment.run_python(path, connection, direction)
