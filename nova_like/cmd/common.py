@@ -34,8 +34,12 @@ def add_command_parsers(subparsers, categories, conf):
 
 def _add_action(actions, action, action_fn):
     doc = (action_fn.__doc__ or '').strip()
+    # `version_control` as nova-manage spells it, `reserve-placeholders` as
+    # people type it: both names work.
+    aliases = [action.replace('_', '-')] if '_' in action else []
     parser = actions.add_parser(
-        action, help=doc.splitlines()[0] if doc else None, description=doc,
+        action, aliases=aliases, help=doc.splitlines()[0] if doc else None,
+        description=doc,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     dests = []
     for arg_names, kwargs in getattr(action_fn, 'args', []):

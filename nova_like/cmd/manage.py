@@ -17,11 +17,13 @@ from oslo_config import cfg
 
 from nova_like.cmd import common
 from nova_like.cmd import db
+from nova_like.cmd import repo
 from nova_like import conf as conf_mod
 from nova_like import exception
 
 CATEGORIES = {
     'db': db.DbCommands,
+    'repo': repo.RepoCommands,
 }
 
 EXIT_OK = 0
