@@ -73,6 +73,8 @@ def _recorder(repository):
 @contextlib.contextmanager
 def _connection(url, write=False):
     engine = engines.create_engine(url)
+    if not write:
+        engines.check_exists(engine)
     connection = engines.connect(engine)
     if write:
         connection = connection.execution_options(**engines.WRITE_LOCK)
@@ -86,12 +88,16 @@ def _connection(url, write=False):
 def sync(url, repository_path=None, version=None, progress=None):
     """Upgrade (or downgrade) the database to ``version`` (default: head).
 
-    A new, empty database is first put under version control at the
-    repository's initial version.
+    A new, empty database is put under version control at the repository's
+    initial version in the same transaction as its first step.  Everything
+    that can be checked before running (target, gaps, downgrades, scripts
+    that do not compile) is checked before anything is written.
 
     :returns: :class:`SyncResult`
     """
     repository = load_repository(repository_path)
+    if version is not None and version != repository.initial_version:
+        repository.script(version)
     recorder = _recorder(repository)
     with _connection(url, write=True) as connection:
         with connection.begin():
@@ -100,10 +106,9 @@ def sync(url, repository_path=None, version=None, progress=None):
                 _check_empty(connection, repository)
         start = repository.initial_version if current is None else current
         steps = planner.plan(repository, start, version)
-        if current is None:
-            with connection.begin():
-                recorder.control(connection, start)
-        runner.run(connection, recorder, steps, executor.execute, progress)
+        planner.check_scripts(steps, connection.dialect.name)
+        runner.run(connection, recorder, steps, executor.execute, progress,
+                   control_at=start if current is None else None)
         return SyncResult(start, steps[-1].end if steps else start,
                           tuple(steps))
 

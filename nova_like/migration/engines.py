@@ -3,6 +3,8 @@
 Plain SQLAlchemy rather than oslo.db's enginefacade: ``db version`` must
 start fast, and a migration needs one connection, not a facade.
 """
+import os
+
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy import exc as sa_exc
@@ -32,6 +34,20 @@ def create_engine(url):
             'no driver for database URL %s: %s' % (url, _one_line(error)))
     _setup_dialect(engine)
     return engine
+
+
+def check_exists(engine):
+    """Refuse to read a SQLite file that does not exist.
+
+    Connecting would create it: a read-only command must write nothing.
+    """
+    path = engine.url.database
+    if engine.dialect.name == 'sqlite' and path and path != ':memory:' and \
+            not path.startswith('file:') and not os.path.exists(path):
+        raise exception.NotControlledError(
+            'database %s does not exist (no file %s)' % (
+                engine.url.render_as_string(hide_password=True),
+                os.path.abspath(path)))
 
 
 def connect(engine):

@@ -66,6 +66,15 @@ def check_current(repository, current):
                                   repository.path, current + 1))
 
 
+def check_scripts(steps, dialect):
+    """Refuse, before anything runs, a step whose ``.py`` does not compile."""
+    for step in steps:
+        for script in step.scripts:
+            error = script.syntax_error(dialect, step.direction)
+            if error:
+                raise exception.ScriptError(error)
+
+
 def _upgrade(repository, current, target, batch_noops):
     scripts = [_require(repository, version, current, target)
                for version in range(current + 1, target + 1)]

@@ -120,10 +120,11 @@ class Recorder(object):
                 for entry in entries])
 
     def prepare_history(self, connection):
-        """Create the history table if needed, once per run.
+        """Create the history table if it is missing.
 
-        Done before the first step and committed on its own, so that a
-        step rolled back never takes the table with it.
+        Called in the first step's transaction of a run (and again when a
+        failure is recorded), not once per step: placeholders are recorded
+        by the hundred.
         """
         HISTORY.create(connection, checkfirst=True)
 

@@ -85,6 +85,12 @@ class Script(object):
             return True
         return self._py is not None and self._py.defines(operation)
 
+    def syntax_error(self, dialect, operation='upgrade'):
+        """A message when the ``.py`` file that would run does not compile."""
+        if self.source(dialect, operation) != self.py_path:
+            return None
+        return self._py.syntax_error
+
     def checksum(self, dialect, operation='upgrade'):
         """SHA-256 of the file that runs for ``dialect``."""
         path = self.source(dialect, operation)

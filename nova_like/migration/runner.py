@@ -16,7 +16,8 @@ STEP_DONE = 'step-done'
 STEP_FAILED = 'step-failed'
 
 
-def run(connection, recorder, steps, execute, progress=None):
+def run(connection, recorder, steps, execute, progress=None,
+        control_at=None):
     """Run ``steps`` in order on ``connection``.
 
     :param execute: ``execute(script, connection, direction)`` runs one
@@ -24,6 +25,8 @@ def run(connection, recorder, steps, execute, progress=None):
     :param progress: ``progress(event, step, **info)``: RUN_STARTED (step
         None, ``total`` versions), STEP_STARTED, STEP_DONE (``duration``),
         STEP_FAILED (``duration``, ``error``).
+    :param control_at: put a new database under version control at this
+        version, in the first step's transaction.
     :raises MigrationFailed: a script or its bump failed; that step was
         rolled back (where the backend can roll DDL back) and recorded as
         failed in the history table.
@@ -31,14 +34,17 @@ def run(connection, recorder, steps, execute, progress=None):
     progress = progress or _silent
     progress(RUN_STARTED, None,
              total=sum(len(step.scripts) for step in steps))
-    with connection.begin():
-        recorder.prepare_history(connection)
-    for step in steps:
+    if not steps and control_at is not None:
+        with connection.begin():
+            recorder.control(connection, control_at)
+    for index, step in enumerate(steps):
         progress(STEP_STARTED, step)
         started = datetime.datetime.now(datetime.timezone.utc)
         timer = time.perf_counter()
         try:
             with connection.begin():
+                if index == 0:
+                    _prepare(connection, recorder, control_at)
                 if not step.is_noop:
                     execute(step.scripts[0], connection, step.direction)
                 recorder.bump(connection, step.start, step.end)
@@ -52,6 +58,14 @@ def run(connection, recorder, steps, execute, progress=None):
             progress(STEP_FAILED, step, duration=duration, error=failure)
             raise failure
         progress(STEP_DONE, step, duration=time.perf_counter() - timer)
+
+
+def _prepare(connection, recorder, control_at):
+    # Inside the first step's transaction: if that step fails on a new
+    # database, the database is left exactly as it was found.
+    if control_at is not None:
+        recorder.control(connection, control_at)
+    recorder.prepare_history(connection)
 
 
 def _entries(step, connection, started, duration):
@@ -93,6 +107,7 @@ def _record_failure(connection, recorder, step, started, duration, failure):
         outcome=recorder_mod.FAILED, error=failure.message)
     try:
         with connection.begin():
+            recorder.prepare_history(connection)
             recorder.log(connection, [entry])
     except Exception:  # noqa: the original failure matters more
         connection.rollback()

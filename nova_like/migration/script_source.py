@@ -31,16 +31,25 @@ class PythonSource(object):
         return hashlib.sha256(self.data).hexdigest()
 
     @functools.cached_property
-    def tree(self):
-        """The module's AST, or None when it does not parse.
-
-        A script that does not parse is reported when it is loaded to run,
-        with the interpreter's own message; here it is simply not a no-op.
-        """
+    def _parsed(self):
         try:
-            return ast.parse(self.data, filename=self.path)
-        except (SyntaxError, ValueError):
-            return None
+            return ast.parse(self.data, filename=self.path), None
+        except SyntaxError as error:
+            return None, 'version script %s does not compile: line %s: %s' % (
+                self.path, error.lineno, error.msg)
+        except ValueError as error:
+            return None, 'version script %s does not compile: %s' % (
+                self.path, error)
+
+    @property
+    def tree(self):
+        """The module's AST, or None when it does not parse."""
+        return self._parsed[0]
+
+    @property
+    def syntax_error(self):
+        """Why the module does not parse, naming the file; or None."""
+        return self._parsed[1]
 
     def function(self, name):
         """The module-level ``def name`` node, or None."""

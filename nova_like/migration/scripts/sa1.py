@@ -215,10 +215,13 @@ def _distill(multiparams, params):
         return dict(params) if params else None
     if len(multiparams) == 1:
         only = multiparams[0]
-        if isinstance(only, (list, tuple)) and only and \
-                not isinstance(only[0], (dict, list, tuple)):
-            return tuple(only)
-        return only
+        if isinstance(only, dict):
+            return only
+        if not isinstance(only, (list, tuple)):
+            return (only,)
+        if only and isinstance(only[0], (dict, list, tuple)):
+            return list(only)
+        return tuple(only)
     if all(isinstance(item, (dict, list, tuple)) for item in multiparams):
         return list(multiparams)
     return tuple(multiparams)
