@@ -7,8 +7,8 @@ installed by :mod:`nova_like.migration.scripts.environment` only while a
 script runs).  Nothing here changes SQLAlchemy at import time.
 """
 import sqlalchemy as sa
-from sqlalchemy import inspection
 from sqlalchemy.engine import reflection
+from sqlalchemy import inspection
 from sqlalchemy.sql import base as sql_base
 from sqlalchemy.sql import expression
 
