@@ -12,6 +12,9 @@ from nova_like.migration import api
 cli_opts = [
     cfg.BoolOpt('debug', default=False,
                 help='print tracebacks of unexpected errors'),
+    cfg.FloatOpt('lock-timeout', min=0, metavar='SECONDS',
+                 help='how long `db sync` waits for another migration to '
+                      'finish (default: for ever)'),
     cfg.StrOpt('repository', metavar='PATH',
                help='migrate repository to drive (default: the bundled '
                     'migrate_repo)'),

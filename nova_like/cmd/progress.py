@@ -21,7 +21,9 @@ class LineProgress(object):
         self.stream = stream or sys.stdout
 
     def __call__(self, event, step, duration=None, **info):
-        if event == runner.STEP_DONE:
+        if event == runner.LOCK_WAITING:
+            _report_wait(info['holder'])
+        elif event == runner.STEP_DONE:
             self.stream.write('%-9s %-50s %8.3fs\n' % (
                 step.direction, describe(step), duration))
             self.stream.flush()
@@ -52,6 +54,12 @@ class BarProgress(object):
         self.bar.close()
 
 
+def _report_wait(holder):
+    sys.stderr.write('waiting for the migration lock, held by %s\n' % (
+        holder or 'another process'))
+    sys.stderr.flush()
+
+
 def reporter(stream=None):
     """Choose the display for ``stream`` (stdout by default)."""
     stream = stream or sys.stdout
@@ -67,7 +75,9 @@ class _LazyBar(object):
         self.bar = None
 
     def __call__(self, event, step, **info):
-        if event == runner.RUN_STARTED:
+        if event == runner.LOCK_WAITING:
+            _report_wait(info['holder'])
+        elif event == runner.RUN_STARTED:
             self.bar = BarProgress(info['total'], self.stream)
         elif self.bar is not None:
             self.bar(event, step, **info)

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from nova_like import exception
 from nova_like.migration import engines
+from nova_like.migration import locking
 from nova_like.migration import planner
 from nova_like.migration import recorder as recorder_mod
 from nova_like.migration import repository as repository_mod
@@ -85,7 +86,8 @@ def _connection(url, write=False):
         engine.dispose()
 
 
-def sync(url, repository_path=None, version=None, progress=None):
+def sync(url, repository_path=None, version=None, progress=None,
+         lock_timeout=None):
     """Upgrade (or downgrade) the database to ``version`` (default: head).
 
     A new, empty database is put under version control at the repository's
@@ -93,13 +95,23 @@ def sync(url, repository_path=None, version=None, progress=None):
     that can be checked before running (target, gaps, downgrades, scripts
     that do not compile) is checked before anything is written.
 
+    Runs under the migration lock of the database and repository; waiting
+    for it is reported as ``progress(runner.LOCK_WAITING, None,
+    holder=...)``, for at most ``lock_timeout`` seconds.
+
     :returns: :class:`SyncResult`
     """
     repository = load_repository(repository_path)
+    progress = progress or runner.silent
     if version is not None and version != repository.initial_version:
         repository.script(version)
     recorder = _recorder(repository)
-    with _connection(url, write=True) as connection:
+    with _connection(url, write=True) as connection, \
+            locking.migration_lock(
+                connection, repository.id, lock_timeout,
+                on_wait=lambda holder: progress(
+                    runner.LOCK_WAITING, None, holder=holder)):
+        # Read only once the lock is ours: whoever held it moved the version.
         with connection.begin():
             current = recorder.current_version(connection)
             if current is None:

@@ -10,6 +10,7 @@ import time
 from nova_like import exception
 from nova_like.migration import recorder as recorder_mod
 
+LOCK_WAITING = 'lock-waiting'
 RUN_STARTED = 'run-started'
 STEP_STARTED = 'step-started'
 STEP_DONE = 'step-done'
@@ -31,7 +32,7 @@ def run(connection, recorder, steps, execute, progress=None,
         rolled back (where the backend can roll DDL back) and recorded as
         failed in the history table.
     """
-    progress = progress or _silent
+    progress = progress or silent
     progress(RUN_STARTED, None,
              total=sum(len(step.scripts) for step in steps))
     if not steps and control_at is not None:
@@ -113,5 +114,5 @@ def _record_failure(connection, recorder, step, started, duration, failure):
         connection.rollback()
 
 
-def _silent(*args, **kwargs):
-    pass
+def silent(*args, **kwargs):
+    """A progress callback that shows nothing."""
