@@ -42,6 +42,21 @@ class DbCommands(CommandsBase):
         print('database at version %d (was %d, %d steps)' % (
             result.end, result.start, len(result.steps)))
 
+    @common.args('action', choices=('retry', 'mark-applied'),
+                 help='retry: run the failed version again at the next '
+                      'sync; mark-applied: record it as done')
+    @common.args('version', metavar='VERSION', type=int,
+                 help='the version whose step failed')
+    def repair(self, action, version):
+        """Decide about a step that failed half applied (MySQL/MariaDB).
+
+        DDL there commits statement by statement, so `db sync` refuses to
+        run a failed, non-idempotent version again until you inspect the
+        schema and choose.
+        """
+        api.repair(self._url, self._repository, version, action)
+        print('version %d: %s recorded' % (version, action))
+
     def version(self):
         """Print the current version of the database."""
         print(api.db_version(self._url, self._repository))

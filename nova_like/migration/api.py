@@ -13,6 +13,7 @@ from nova_like.migration import engines
 from nova_like.migration import locking
 from nova_like.migration import planner
 from nova_like.migration import recorder as recorder_mod
+from nova_like.migration import repair as repair_mod
 from nova_like.migration import repository as repository_mod
 from nova_like.migration import runner
 from nova_like.migration.scripts import executor
@@ -119,6 +120,10 @@ def sync(url, repository_path=None, version=None, progress=None,
         start = repository.initial_version if current is None else current
         steps = planner.plan(repository, start, version)
         planner.check_scripts(steps, connection.dialect.name)
+        if steps and steps[0].direction == planner.UPGRADE:
+            with connection.begin():
+                repair_mod.check_unfinished(
+                    connection, recorder, repository, start)
         runner.run(connection, recorder, steps, executor.execute, progress,
                    control_at=start if current is None else None)
         return SyncResult(start, steps[-1].end if steps else start,
@@ -147,6 +152,16 @@ def version_control(url, repository_path=None, version=None):
         with connection.begin():
             _recorder(repository).control(connection, version)
     return version
+
+
+def repair(url, repository_path, version, action):
+    """Decide about a failed step: ``retry`` it or ``mark-applied``."""
+    repository = load_repository(repository_path)
+    with _connection(url, write=True) as connection, \
+            locking.migration_lock(connection, repository.id, 0):
+        with connection.begin():
+            repair_mod.repair(connection, _recorder(repository), repository,
+                              version, action)
 
 
 def status(url, repository_path=None):

@@ -15,6 +15,9 @@ from nova_like import exception
 HISTORY_TABLE = 'nova_like_migrate_history'
 APPLIED = 'applied'
 FAILED = 'failed'
+# Repairs an operator chose after a failure (see api.repair).
+RETRY = 'retry'
+MARKED_APPLIED = 'marked'
 
 
 def version_table(name):
@@ -127,6 +130,11 @@ class Recorder(object):
         by the hundred.
         """
         HISTORY.create(connection, checkfirst=True)
+
+    def last_entry(self, connection, version):
+        """The newest history row of ``version``, or None."""
+        rows = self.history(connection, version)
+        return rows[-1] if rows else None
 
     def history(self, connection, version=None):
         """Rows of the history table for this repository, oldest first."""

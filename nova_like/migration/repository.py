@@ -79,6 +79,11 @@ class Script(object):
         return not self.sql_paths and self._py is not None and \
             self._py.is_noop
 
+    @property
+    def declares_backportable(self):
+        """The module sets ``BACKPORTABLE = True`` (written to run twice)."""
+        return self._py is not None and self._py.declares_backportable
+
     def defines(self, operation):
         """True when the script can run ``operation`` on some dialect."""
         if any(op == operation for _dialect, op in self.sql_paths):

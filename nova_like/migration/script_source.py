@@ -58,6 +58,17 @@ class PythonSource(object):
                 return node
         return None
 
+    @functools.cached_property
+    def declares_backportable(self):
+        """A module-level ``BACKPORTABLE = True``."""
+        for node in getattr(self.tree, 'body', ()):
+            if isinstance(node, ast.Assign) and any(
+                    isinstance(target, ast.Name) and
+                    target.id == 'BACKPORTABLE' for target in node.targets):
+                return isinstance(node.value, ast.Constant) and \
+                    node.value.value is True
+        return False
+
     def defines(self, name):
         return self.function(name) is not None
 
