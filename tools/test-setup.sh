@@ -72,6 +72,9 @@ pid_alive() {
 
 pidfile_pid() { head -n 1 "$1" | tr -dc '0-9'; }
 
+# proc_running PID: PID runs (a zombie has an empty command line).
+proc_running() { grep -q . "/proc/$1/cmdline" 2>/dev/null; }
+
 find_mariadbd() { PATH=$PATH:/usr/sbin command -v mariadbd || true; }
 
 as_postgres() { runuser -u postgres -- "$@"; }
@@ -200,7 +203,7 @@ start_mariadb() {
 mariadb_root() { mariadb --no-defaults --socket="$MY_SOCK" -u root "$@"; }
 
 configure_mariadb() {
-    mariadb_root <<SQL
+    mariadb_root --batch <<SQL
 CREATE USER IF NOT EXISTS '$DB_USER'@'%' IDENTIFIED BY '$DB_PW';
 ALTER USER '$DB_USER'@'%' IDENTIFIED BY '$DB_PW';
 GRANT ALL PRIVILEGES ON *.* TO '$DB_USER'@'%' WITH GRANT OPTION;
@@ -232,7 +235,7 @@ start_all() {
     start_postgresql
     configure_postgresql
     wait_until PostgreSQL "$PG_LOG" true check_postgresql
-    wait_until MariaDB "$MY_LOG" "kill -0 $MY_PID 2>/dev/null" \
+    wait_until MariaDB "$MY_LOG" "proc_running $MY_PID" \
         mariadb_root -e 'SELECT 1'
     configure_mariadb
     wait_until MariaDB "$MY_LOG" true check_mariadb
@@ -258,7 +261,7 @@ stop_mariadb() {
     pid=$(pidfile_pid "$MY_PIDFILE")
     log "stopping MariaDB (pid $pid)"
     kill -TERM "$pid"
-    while kill -0 "$pid" 2>/dev/null; do
+    while proc_running "$pid"; do
         ((SECONDS < deadline)) ||
             die_with_log MariaDB "$MY_LOG" "pid $pid did not stop"
         sleep 0.2
