@@ -1,0 +1,29 @@
+#    Licensed under the Apache License, Version 2.0 (the "License"); you may
+#    not use this file except in compliance with the License. You may obtain
+#    a copy of the License at
+#
+#         http://www.apache.org/licenses/LICENSE-2.0
+#
+#    Unless required by applicable law or agreed to in writing, software
+#    distributed under the License is distributed on an "AS IS" BASIS, WITHOUT
+#    WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the
+#    License for the specific language governing permissions and limitations
+#    under the License.
+
+from sqlalchemy import Column, MetaData, String, Table
+
+
+def upgrade(migrate_engine):
+    meta = MetaData(bind=migrate_engine)
+    services = Table('services', meta, autoload=True)
+
+    if not hasattr(services.c, 'uuid'):
+        services.create_column(Column('uuid', String(36), nullable=True))
+
+
+def downgrade(migrate_engine):
+    meta = MetaData(bind=migrate_engine)
+    services = Table('services', meta, autoload=True)
+
+    if hasattr(services.c, 'uuid'):
+        services.c.uuid.drop()
