@@ -215,7 +215,8 @@ class TestBadRepositories(ManageTestCase):
         self.assertEqual(set(), self.tables())
 
     def test_script_whose_import_fails(self):
-        self.repo.write_script(1, 'pass\n', header='import no_such_module')
+        self.repo.write_script(1, 'migrate_engine.execute("SELECT 1")',
+                               header='import no_such_module')
         self.repo.write_script(2, 'migrate_engine.execute("SELECT 1")')
         result = self.assertFails(3, self._sync(), '001_change.py',
                                   'no_such_module')
@@ -247,16 +248,20 @@ class TestBadRepositories(ManageTestCase):
 
     def test_database_newer_than_repository(self):
         self.repo.write_script(1, 'migrate_engine.execute("SELECT 1")')
-        self.assertOK(self.manage('db', 'version_control', 110))
-        self.assertFails(1, self.manage('--repository', self.repo.path,
-                                        'db', 'sync'),
-                         'not under version control')
-        self.repo.repository_id = 'nova_like'
         self.repo.write_file('migrate.cfg', scenario.MIGRATE_CFG.format(
             repository_id='nova_like', version_table='migrate_version'))
+        self.assertOK(self.manage('db', 'version_control', 110))
         self.assertFails(1, self._sync(), 'version 110', 'newer than the '
                          'head 1')
         self.assertEqual([('nova_like', 110)], self.version_rows())
+
+    def test_second_repository_shares_the_database(self):
+        self.repo.write_script(1, 'migrate_engine.execute('
+                                  '"CREATE TABLE extra (id INT)")')
+        self.assertOK(self.manage('db', 'sync'))
+        self.assertOK(self._sync())
+        self.assertEqual([('nova_like', HEAD), ('test_repo', 1)],
+                         sorted(self.version_rows()))
 
     def test_sql_scripts_chosen_by_dialect(self):
         self.repo.write_script(1, 'migrate_engine.execute('
