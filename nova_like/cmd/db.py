@@ -71,7 +71,11 @@ class DbCommands(CommandsBase):
         print('database under version control at version %d' % stamped)
 
     def status(self):
-        """List every version: applied or pending, placeholder, release."""
+        """List every version: applied or pending, placeholder, release.
+
+        Below, each reserved placeholder range: its slots, those filled by
+        a backport (with the master version of their twin), those unfilled.
+        """
         report = api.status(self._url, self._repository)
         table = prettytable.PrettyTable(
             ['version', 'state', 'kind', 'release', 'reserved for', 'twin',
@@ -84,4 +88,16 @@ class DbCommands(CommandsBase):
                 line.twin or '', line.name])
         print(table)
         print('current version %d, head %d' % (report.current, report.head))
+        if report.ranges:
+            ranges = prettytable.PrettyTable(
+                ['reserved for', 'range', 'slots', 'filled (twin)',
+                 'unfilled'])
+            ranges.align = 'l'
+            for item in report.ranges:
+                ranges.add_row([
+                    item.range.release or '(inferred from names)',
+                    str(item.range), item.size, item.filled_text(),
+                    item.unfilled_text()])
+            print('placeholder ranges:')
+            print(ranges)
         sys.stdout.flush()

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from nova_like import exception
 from nova_like.migration import engines
 from nova_like.migration import locking
+from nova_like.migration import placeholders
 from nova_like.migration import planner
 from nova_like.migration import recorder as recorder_mod
 from nova_like.migration import repair as repair_mod
@@ -61,6 +62,7 @@ class Status(object):
     current: int
     head: int
     versions: tuple
+    ranges: tuple = ()
 
 
 def load_repository(path=None):
@@ -165,7 +167,11 @@ def repair(url, repository_path, version, action):
 
 
 def status(url, repository_path=None):
-    """Every version of the repository with its state in the database."""
+    """Every version of the repository with its state in the database.
+
+    ``ranges`` holds each reserved placeholder range with its filled and
+    unfilled slots (:class:`placeholders.RangeState`).
+    """
     repository = load_repository(repository_path)
     with _connection(url) as connection:
         current = _controlled_version(connection, repository)
@@ -178,18 +184,21 @@ def status(url, repository_path=None):
         reserved = next((item for item in ranges if version in item), None)
         lines.append(VersionStatus(
             version=version, name=script.name, applied=version <= current,
-            kind=_kind(script, reserved),
+            kind=_kind(script, reserved, version in twins),
             release=repository.releases.release_of(version),
             reserved_for=reserved.release if reserved else None,
             twin=twins.get(version, masters.get(version))))
-    return Status(current, repository.head, tuple(lines))
+    return Status(current, repository.head, tuple(lines),
+                  tuple(placeholders.range_states(repository)))
 
 
-def _kind(script, reserved):
+def _kind(script, reserved, has_twin=False):
+    placeholder = script.is_noop and script.is_placeholder
     if reserved is None:
-        return 'placeholder' if script.is_noop and script.is_placeholder \
-            else 'script'
-    return 'placeholder' if script.is_noop else 'filled slot'
+        return 'placeholder' if placeholder else 'script'
+    # A slot recorded as filled stays filled, even where the placeholder
+    # file is still there (master's copy of a stable branch's range).
+    return 'placeholder' if placeholder and not has_twin else 'filled slot'
 
 
 def _controlled_version(connection, repository):
