@@ -5,7 +5,8 @@ Exit codes:
 * 0 -- success
 * 1 -- an error in the input or the database state (bad repository, missing
   version, database not under version control, newer than the code,
-  unreachable...); one line on stderr names the culprit; nothing written
+  unreachable...); one line on stderr names the culprit; nothing written.
+  Also: `repo lint` found problems (they are printed on stdout)
 * 2 -- usage error (unknown command or option, bad configuration file)
 * 3 -- a migration script failed: its step was rolled back (recorded as
   failed in the history table) and the version stayed where it was
@@ -54,7 +55,9 @@ def _run(category, debug=False):
     kwargs = {name: getattr(category, name) for name in
               category.action_kwargs}
     try:
-        category.action_fn(**kwargs)
+        # A command may return its own exit code (`repo lint`: 1 on
+        # findings); returning nothing means success.
+        status = category.action_fn(**kwargs)
     except exception.MigrationFailed as error:
         print('ERROR: %s' % error.message, file=sys.stderr)
         return EXIT_MIGRATION_FAILED
@@ -74,7 +77,7 @@ def _run(category, debug=False):
             '' if debug else ' (run with --debug for the traceback)'),
             file=sys.stderr)
         return EXIT_ERROR
-    return EXIT_OK
+    return EXIT_OK if status is None else status
 
 
 if __name__ == '__main__':
