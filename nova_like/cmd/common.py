@@ -1,5 +1,6 @@
 """nova-manage's command plumbing: ``@args`` and the category parsers."""
 import argparse
+import inspect
 
 
 def args(*args, **kwargs):
@@ -33,7 +34,7 @@ def add_command_parsers(subparsers, categories, conf):
 
 
 def _add_action(actions, action, action_fn):
-    doc = (action_fn.__doc__ or '').strip()
+    doc = inspect.cleandoc(action_fn.__doc__ or '')
     # `version_control` as nova-manage spells it, `reserve-placeholders` as
     # people type it: both names work.
     aliases = [action.replace('_', '-')] if '_' in action else []

@@ -394,9 +394,19 @@ def _from_engine(cls, bind):
     return sa.inspect(unwrap(bind))
 
 
+def _session_init(original):
+    # A Session bound to migrate_engine joins the step's transaction: its
+    # commit() does not commit the step, its rollback() fails the step.
+    def __init__(self, bind=None, *args, **kwargs):
+        original(self, unwrap(bind), *args, **kwargs)
+    return __init__
+
+
 def patches():
     """``(owner, attribute, value)`` triples giving SQLAlchemy 1.x idioms."""
+    from sqlalchemy import orm
     result = [
+        (orm.Session, '__init__', _session_init(orm.Session.__init__)),
         (sa.MetaData, '__init__', _metadata_init(sa.MetaData.__init__)),
         (sa.MetaData, 'bind', property(_get_bind, _set_bind)),
         (sa.Table, '_new', _table_new(sa.Table._new.__func__)),
