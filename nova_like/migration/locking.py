@@ -109,9 +109,13 @@ class _PostgresqlLock(object):
 
     def holder(self):
         pid = self._scalar(
-            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND "
-            "granted AND ((classid::bigint << 32) | objid::bigint) = :key "
-            "AND pid <> pg_backend_pid() LIMIT 1")
+            # pg_locks lists every database of the cluster; advisory locks
+            # are per database.
+            "SELECT l.pid FROM pg_locks l JOIN pg_database d "
+            "ON d.oid = l.database WHERE d.datname = current_database() "
+            "AND l.locktype = 'advisory' AND l.granted AND "
+            "((l.classid::bigint << 32) | l.objid::bigint) = :key "
+            "AND l.pid <> pg_backend_pid() LIMIT 1")
         return None if pid is None else 'PostgreSQL backend pid %d' % pid
 
 
