@@ -10,9 +10,15 @@ _PASSWORD_IN_URL = re.compile(r'(?P<head>[a-zA-Z0-9+._-]+://[^:/@\s]*:)'
                               r'(?P<password>[^@\s]*)(?P<tail>@)')
 
 
+# Whatever sits between the last ':' and an '@': the password of a URL too
+# malformed for the pattern above (quoted, with spaces or odd characters).
+_USERINFO_SECRET = re.compile(r':(?P<password>[^:@/]*)@')
+
+
 def mask_url(text):
     """Replace the password of every database URL in ``text`` by ``***``."""
-    return _PASSWORD_IN_URL.sub(r'\g<head>***\g<tail>', str(text))
+    text = _PASSWORD_IN_URL.sub(r'\g<head>***\g<tail>', str(text))
+    return _USERINFO_SECRET.sub(':***@', text)
 
 
 class NovaLikeError(Exception):
@@ -69,3 +75,15 @@ class UnsupportedOperation(NovaLikeError):
 
 class ConfigError(NovaLikeError):
     """A bad option value or a bad combination of options."""
+
+
+class ConditionsUnmet(DatabaseError):
+    """A contract step waits for conditions (data migrations) to hold.
+
+    ``version`` is where the database stays; ``conditions`` the unmet ones.
+    """
+
+    def __init__(self, message, version=None, conditions=()):
+        super().__init__(message)
+        self.version = version
+        self.conditions = conditions

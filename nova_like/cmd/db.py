@@ -4,7 +4,9 @@ import sys
 import prettytable
 
 from nova_like.cmd import common
+from nova_like.cmd import online_commands
 from nova_like.cmd import progress
+from nova_like.cmd import sync_phases
 from nova_like.migration import api
 
 
@@ -23,20 +25,35 @@ class CommandsBase(object):
         return self._conf.repository
 
 
-class DbCommands(CommandsBase):
+class DbCommands(online_commands.OnlineMigrationCommands, CommandsBase):
     """Database version commands."""
 
     @common.args('version', metavar='VERSION', nargs='?', type=int,
                  help='target version (default: the head)')
-    def sync(self, version=None):
+    @common.args('--expand', action='store_true',
+                 help='run only the steps before the first contract step '
+                      '(safe while the services run)')
+    @common.args('--contract', action='store_true',
+                 help='run from the first contract step on, once its '
+                      'conditions hold')
+    @common.args('--check', action='store_true',
+                 help='write nothing; exit 0 up to date, 2 expand steps, '
+                      '3 data migrations, 4 contract steps pending')
+    def sync(self, version=None, expand=False, contract=False, check=False):
         """Upgrade the database to VERSION or the head.
 
-        Downgrades run only where the scripts define downgrade().
+        Downgrades run only where the scripts define downgrade().  A
+        contract step runs only once its conditions hold (see `db
+        online_data_migrations`); the walk stops before it otherwise, with
+        exit code 1.
         """
+        phase = sync_phases.chosen(version, expand, contract, check)
+        if check:
+            return sync_phases.check(self._url, self._repository)
         display = progress.reporter()
         try:
             result = api.sync(self._url, self._repository,
-                              version, progress=display)
+                              version, progress=display, phase=phase)
         finally:
             display.close()
         print('database at version %d (was %d, %d steps)' % (

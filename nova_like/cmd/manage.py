@@ -6,10 +6,15 @@ Exit codes:
 * 1 -- an error in the input or the database state (bad repository, missing
   version, database not under version control, newer than the code,
   unreachable...); one line on stderr names the culprit; nothing written.
-  Also: `repo lint` found problems (they are printed on stdout)
+  Also: `repo lint` found problems (they are printed on stdout); `db
+  sync` stopped before a contract step whose conditions do not hold (the
+  steps before it are done)
 * 2 -- usage error (unknown command or option, bad configuration file)
 * 3 -- a migration script failed: its step was rolled back (recorded as
   failed in the history table) and the version stayed where it was
+
+`db sync --check` and `db online_data_migrations` have their own codes
+(Keystone's and nova-manage's): see doc/upgrades.rst.
 """
 import sys
 import traceback

@@ -1,7 +1,8 @@
 """The example service's schema: a handful of Nova-like tables.
 
-This is the schema ``migrate_repo`` must build at its head; the tests
-compare the two (models against migrations).
+This is the schema ``migrate_repo`` must build at its head, and, with the
+removed fields added back, after ``db sync --expand``; the tests compare
+them (models against migrations).
 """
 from sqlalchemy import Boolean
 from sqlalchemy import Column
@@ -13,6 +14,9 @@ from sqlalchemy import orm
 from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
+
+from nova_like.db import conditions
+from nova_like.migration import removed_fields
 
 BASE = orm.declarative_base()
 MYSQL_ARGS = {'mysql_engine': 'InnoDB', 'mysql_charset': 'utf8'}
@@ -71,7 +75,12 @@ class Instance(SoftDeleteMixin, BASE):
 
     id = Column(Integer, primary_key=True)
     uuid = Column(String(36), nullable=False)
-    hostname = Column(String(255))
+    # Renamed in juno: 118 adds host_name, an online data migration copies
+    # the values, 119 drops hostname once nothing is left to copy.
+    host_name = Column(String(255))
+    hostname = removed_fields.RemovedField(
+        original=String(255),
+        condition=conditions.InstanceHostNameMigrated())
     host = Column(String(255))
     node = Column(String(255))
     vm_state = Column(String(255))

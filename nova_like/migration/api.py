@@ -3,14 +3,18 @@ values out, errors from :mod:`nova_like.exception`.  Nothing prints here.
 """
 import contextlib
 import dataclasses
+import functools
 import importlib.metadata
 import os
 
 import sqlalchemy as sa
 
 from nova_like import exception
+from nova_like.migration import conditions
 from nova_like.migration import engines
 from nova_like.migration import locking
+from nova_like.migration import online
+from nova_like.migration import phases
 from nova_like.migration import placeholders
 from nova_like.migration import planner
 from nova_like.migration import recorder as recorder_mod
@@ -75,10 +79,12 @@ def _recorder(repository):
 
 
 @contextlib.contextmanager
-def _connection(url, write=False):
+def _connection(url, write=False, precheck=None):
     engine = engines.create_engine(url)
     if not write:
         engines.check_exists(engine)
+    if precheck is not None:
+        precheck(engine)
     connection = engines.connect(engine)
     if write:
         connection = connection.execution_options(**engines.WRITE_LOCK)
@@ -90,7 +96,7 @@ def _connection(url, write=False):
 
 
 def sync(url, repository_path=None, version=None, progress=None,
-         lock_timeout=None):
+         lock_timeout=None, phase=None):
     """Upgrade (or downgrade) the database to ``version`` (default: head).
 
     A new, empty database is put under version control at the repository's
@@ -102,14 +108,20 @@ def sync(url, repository_path=None, version=None, progress=None,
     for it is reported as ``progress(runner.LOCK_WAITING, None,
     holder=...)``, for at most ``lock_timeout`` seconds.
 
+    :param phase: None, ``'expand'`` or ``'contract'``: see
+        :func:`nova_like.migration.phases.select`.
     :returns: :class:`SyncResult`
+    :raises ConditionsUnmet: the walk stopped before a contract step whose
+        conditions do not hold; the steps before it are done.
     """
     repository = load_repository(repository_path)
     progress = progress or runner.silent
     if version is not None and version != repository.initial_version:
         repository.script(version)
     recorder = _recorder(repository)
-    with _connection(url, write=True) as connection, \
+    precheck = functools.partial(_check_new, repository=repository,
+                                 version=version)
+    with _connection(url, write=True, precheck=precheck) as connection, \
             locking.migration_lock(
                 connection, repository.id, lock_timeout,
                 on_wait=lambda holder: progress(
@@ -122,14 +134,54 @@ def sync(url, repository_path=None, version=None, progress=None,
         start = repository.initial_version if current is None else current
         steps = planner.plan(repository, start, version)
         planner.check_scripts(steps, connection.dialect.name)
+        steps = phases.select(steps, phase)
         if steps and steps[0].direction == planner.UPGRADE:
             with connection.begin():
                 repair_mod.check_unfinished(
                     connection, recorder, repository, start)
         runner.run(connection, recorder, steps, executor.execute, progress,
-                   control_at=start if current is None else None)
+                   control_at=start if current is None else None,
+                   before_step=conditions.check_step)
         return SyncResult(start, steps[-1].end if steps else start,
                           tuple(steps))
+
+
+def check(url, repository_path=None):
+    """What ``db sync`` would do next, writing nothing.
+
+    :returns: a state of :mod:`nova_like.migration.phases`: up to date,
+        expand steps pending, data migrations pending (the next step is a
+        contract step whose conditions do not hold) or contract steps
+        pending.
+    """
+    repository = load_repository(repository_path)
+    with _connection(url) as connection:
+        with connection.begin():
+            current = _recorder(repository).current_version(connection)
+            if current is None:
+                _check_empty(connection, repository)
+        start = repository.initial_version if current is None else current
+        steps = planner.plan(repository, start)
+        missing = ()
+        if steps and phases.is_contract(steps[0]):
+            with connection.begin():
+                missing = conditions.unmet(steps[0].scripts[0], connection)
+        return phases.state(steps, missing)
+
+
+def online_data_migrations(url, migrations, max_count=None):
+    """Run online data migrations in batches: see :func:`online.run`."""
+    with _connection(url, write=True) as connection:
+        return online.run(connection, migrations, max_count)
+
+
+def _check_new(engine, repository, version):
+    # Connecting creates a new SQLite file: check what would run first, so
+    # that a bad script leaves no file behind.
+    if engines.is_new_sqlite_file(engine):
+        planner.check_scripts(
+            planner.plan(repository, repository.initial_version, version),
+            engine.dialect.name)
 
 
 def db_version(url, repository_path=None):

@@ -28,12 +28,22 @@ def create_engine(url):
     except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError,
             ValueError) as error:
         raise exception.DatabaseError(
-            'invalid database URL %s: %s' % (url, _one_line(error)))
+            # repr: a malformed URL may hold line breaks or control
+            # characters, and the error must stay on one line.
+            'invalid database URL %r: %s' % (url, _one_line(error)))
     except ImportError as error:
         raise exception.DatabaseError(
-            'no driver for database URL %s: %s' % (url, _one_line(error)))
+            'no driver for database URL %r: %s' % (url, _one_line(error)))
     _setup_dialect(engine)
     return engine
+
+
+def is_new_sqlite_file(engine):
+    """True when connecting would create the SQLite database file."""
+    path = engine.url.database
+    return engine.dialect.name == 'sqlite' and bool(path) and \
+        path != ':memory:' and not path.startswith('file:') and \
+        not os.path.exists(path)
 
 
 def check_exists(engine):
@@ -41,9 +51,8 @@ def check_exists(engine):
 
     Connecting would create it: a read-only command must write nothing.
     """
-    path = engine.url.database
-    if engine.dialect.name == 'sqlite' and path and path != ':memory:' and \
-            not path.startswith('file:') and not os.path.exists(path):
+    if is_new_sqlite_file(engine):
+        path = engine.url.database
         raise exception.NotControlledError(
             'database %s does not exist (no file %s)' % (
                 engine.url.render_as_string(hide_password=True),

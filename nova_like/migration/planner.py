@@ -61,16 +61,29 @@ def check_current(repository, current):
     if current < repository.initial_version:
         raise exception.DatabaseError(
             'database is at version %d, older than the first version %d of '
-            'repository %s: upgrade it with a release that still has '
-            'version %d first' % (current, repository.initial_version + 1,
-                                  repository.path, current + 1))
+            'repository %s: %s' % (current, repository.initial_version + 1,
+                                   repository.path,
+                                   _older_advice(repository, current)))
+
+
+def _older_advice(repository, current):
+    # releases.cfg [compacted] names the release that still has the
+    # scripts the database needs next.
+    release = repository.releases.compacted_release(current + 1)
+    if release:
+        return 'upgrade through %s first (the release compacted into ' \
+            'version %d)' % (release, repository.initial_version + 1)
+    return 'upgrade it with a release that still has version %d first' % (
+        current + 1)
 
 
 def check_scripts(steps, dialect):
-    """Refuse, before anything runs, a step whose ``.py`` does not compile."""
+    """Refuse, before anything runs, a ``.py`` script that cannot run."""
     for step in steps:
         for script in step.scripts:
-            error = script.syntax_error(dialect, step.direction)
+            # A no-op runs nothing, in either direction.
+            error = None if script.is_noop else script.problem(
+                dialect, step.direction)
             if error:
                 raise exception.ScriptError(error)
 

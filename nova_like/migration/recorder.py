@@ -7,6 +7,7 @@ beyond the version (checksum, timing, outcome, tool version) goes to
 """
 import dataclasses
 import datetime
+import functools
 
 import sqlalchemy as sa
 
@@ -29,20 +30,30 @@ def version_table(name):
         sa.Column('version', sa.Integer))
 
 
-HISTORY = sa.Table(
-    HISTORY_TABLE, sa.MetaData(),
-    sa.Column('id', sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column('repository_id', sa.String(250), nullable=False),
-    sa.Column('version', sa.Integer, nullable=False),
-    sa.Column('direction', sa.String(10), nullable=False),
-    sa.Column('script', sa.String(255), nullable=False),
-    sa.Column('checksum', sa.String(64)),
-    sa.Column('started_at', sa.DateTime, nullable=False),
-    sa.Column('duration', sa.Float, nullable=False),
-    sa.Column('outcome', sa.String(10), nullable=False),
-    sa.Column('error', sa.Text),
-    sa.Column('tool_version', sa.String(64)),
-    mysql_engine='InnoDB')
+def history_table(dialect_name):
+    """Our history table, as :class:`sa.Table`, for ``dialect_name``."""
+    return _history_table(dialect_name == 'mysql')
+
+
+@functools.lru_cache(maxsize=None)
+def _history_table(mysql):
+    # The MySQL option only where it means something: validating it loads
+    # SQLAlchemy's MySQL dialect, a cost every start-up would pay.
+    options = {'mysql_engine': 'InnoDB'} if mysql else {}
+    return sa.Table(
+        HISTORY_TABLE, sa.MetaData(),
+        sa.Column('id', sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column('repository_id', sa.String(250), nullable=False),
+        sa.Column('version', sa.Integer, nullable=False),
+        sa.Column('direction', sa.String(10), nullable=False),
+        sa.Column('script', sa.String(255), nullable=False),
+        sa.Column('checksum', sa.String(64)),
+        sa.Column('started_at', sa.DateTime, nullable=False),
+        sa.Column('duration', sa.Float, nullable=False),
+        sa.Column('outcome', sa.String(10), nullable=False),
+        sa.Column('error', sa.Text),
+        sa.Column('tool_version', sa.String(64)),
+        **options)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,7 +127,8 @@ class Recorder(object):
     def log(self, connection, entries):
         """Append ``entries`` to the history table (see prepare_history)."""
         if entries:
-            connection.execute(HISTORY.insert(), [
+            history = history_table(connection.dialect.name)
+            connection.execute(history.insert(), [
                 dict(dataclasses.asdict(entry),
                      repository_id=self.repository_id,
                      tool_version=self.tool_version)
@@ -129,7 +141,8 @@ class Recorder(object):
         failure is recorded), not once per step: placeholders are recorded
         by the hundred.
         """
-        HISTORY.create(connection, checkfirst=True)
+        history_table(connection.dialect.name).create(
+            connection, checkfirst=True)
 
     def last_entry(self, connection, version):
         """The newest history row of ``version``, or None."""
@@ -140,8 +153,9 @@ class Recorder(object):
         """Rows of the history table for this repository, oldest first."""
         if not sa.inspect(connection).has_table(HISTORY_TABLE):
             return []
-        query = sa.select(HISTORY).where(
-            HISTORY.c.repository_id == self.repository_id)
+        history = history_table(connection.dialect.name)
+        query = sa.select(history).where(
+            history.c.repository_id == self.repository_id)
         if version is not None:
-            query = query.where(HISTORY.c.version == version)
-        return connection.execute(query.order_by(HISTORY.c.id)).all()
+            query = query.where(history.c.version == version)
+        return connection.execute(query.order_by(history.c.id)).all()

@@ -15,6 +15,10 @@ loads there.  Format::
     # slot = master version whose migration fills it
     110 = 117
 
+    [compacted]
+    # release = first-last: versions replaced by one initial script
+    havana = 100-108
+
 Repositories adopted from elsewhere often have no such file: there, the
 reserved ranges are the runs of ``NNN_placeholder.py`` scripts.
 """
@@ -52,6 +56,7 @@ class ReleaseInfo(object):
     releases: list = dataclasses.field(default_factory=list)
     placeholders: list = dataclasses.field(default_factory=list)
     backports: dict = dataclasses.field(default_factory=dict)
+    compacted: list = dataclasses.field(default_factory=list)
     exists: bool = False
 
     def release_of(self, version):
@@ -61,6 +66,10 @@ class ReleaseInfo(object):
     def reserved_for(self, version):
         """Name of the release whose backport range holds ``version``."""
         return _find(self.placeholders, version)
+
+    def compacted_release(self, version):
+        """Name of the release whose compaction replaced ``version``."""
+        return _find(self.compacted, version)
 
 
 def _find(ranges, version):
@@ -87,6 +96,7 @@ def load(repository_path):
     info.releases = _ranges(parser, 'releases', path)
     info.placeholders = _ranges(parser, 'placeholders', path)
     info.backports = _backports(parser, path)
+    info.compacted = _ranges(parser, 'compacted', path)
     return info
 
 

@@ -21,6 +21,7 @@ _VERSION_FILE = re.compile(r'^(?P<version>\d{3,})_?(?P<rest>.*)$')
 _SQL_NAME = re.compile(r'^(?P<description>.*)_(?P<dialect>[a-z0-9]+)_'
                        r'(?P<operation>upgrade|downgrade)$')
 MIGRATE_CFG = 'migrate.cfg'
+MAX_VERSION = 2 ** 31 - 1
 VERSIONS_DIR = 'versions'
 
 
@@ -84,17 +85,44 @@ class Script(object):
         """The module sets ``BACKPORTABLE = True`` (written to run twice)."""
         return self._py is not None and self._py.declares_backportable
 
+    def declared(self, name, default=None):
+        """The literal value of the ``.py`` module's ``NAME = ...``.
+
+        Read without importing the script, like ``BACKPORTABLE``: ``PHASE``
+        and ``CONDITIONS`` (see :mod:`nova_like.migration.phases`).
+
+        :raises ScriptError: the value is not a literal.
+        """
+        if self._py is None:
+            return default
+        try:
+            return self._py.constant(name, default)
+        except ValueError:
+            raise exception.ScriptError(
+                'version script %s: %s must be a literal (it is read '
+                'without importing the script)' % (self.py_path, name))
+
     def defines(self, operation):
         """True when the script can run ``operation`` on some dialect."""
         if any(op == operation for _dialect, op in self.sql_paths):
             return True
         return self._py is not None and self._py.defines(operation)
 
-    def syntax_error(self, dialect, operation='upgrade'):
-        """A message when the ``.py`` file that would run does not compile."""
-        if self.source(dialect, operation) != self.py_path:
-            return None
-        return self._py.syntax_error
+    def problem(self, dialect, operation='upgrade'):
+        """Why the ``.py`` file that would run cannot run, or None.
+
+        Found statically (it does not compile, or lacks the function), so
+        that a sync refuses before writing anything.
+        """
+        path = self.source(dialect, operation)
+        if path != self.py_path:
+            return script_source.sql_problem(path)
+        if self._py.syntax_error:
+            return self._py.syntax_error
+        if not self._py.defines(operation):
+            return 'version script %s defines no %s(migrate_engine) ' \
+                'function' % (self.py_path, operation)
+        return None
 
     def checksum(self, dialect, operation='upgrade'):
         """SHA-256 of the file that runs for ``dialect``."""
@@ -217,7 +245,13 @@ def _read_versions(versions_dir):
     for filename in sorted(os.listdir(versions_dir)):
         match = _VERSION_FILE.match(filename)
         if match and filename.endswith(('.py', '.sql')):
-            files.setdefault(int(match.group('version')), []).append(filename)
+            version = int(match.group('version'))
+            if version > MAX_VERSION:
+                raise exception.RepositoryError(
+                    'version number of %s in %s does not fit in '
+                    'migrate_version.version (an INTEGER, at most %d)' % (
+                        filename, versions_dir, MAX_VERSION))
+            files.setdefault(version, []).append(filename)
     return {version: _make_script(versions_dir, version, names)
             for version, names in files.items()}
 

@@ -18,7 +18,7 @@ STEP_FAILED = 'step-failed'
 
 
 def run(connection, recorder, steps, execute, progress=None,
-        control_at=None):
+        control_at=None, before_step=None):
     """Run ``steps`` in order on ``connection``.
 
     :param execute: ``execute(script, connection, direction)`` runs one
@@ -28,6 +28,9 @@ def run(connection, recorder, steps, execute, progress=None,
         STEP_FAILED (``duration``, ``error``).
     :param control_at: put a new database under version control at this
         version, in the first step's transaction.
+    :param before_step: ``before_step(connection, step)`` runs before each
+        step's transaction; an error it raises stops the run there (the
+        contract gate of :mod:`nova_like.migration.conditions`).
     :raises MigrationFailed: a script or its bump failed; that step was
         rolled back (where the backend can roll DDL back) and recorded as
         failed in the history table.
@@ -39,6 +42,8 @@ def run(connection, recorder, steps, execute, progress=None,
         with connection.begin():
             recorder.control(connection, control_at)
     for index, step in enumerate(steps):
+        if before_step is not None:
+            before_step(connection, step)
         progress(STEP_STARTED, step)
         started = datetime.datetime.now(datetime.timezone.utc)
         timer = time.perf_counter()

@@ -14,6 +14,16 @@ def file_checksum(path):
         return hashlib.sha256(source_file.read()).hexdigest()
 
 
+def sql_problem(path):
+    """Why the ``.sql`` file at ``path`` cannot be read as text, or None."""
+    try:
+        with open(path, encoding='utf-8') as sql_file:
+            sql_file.read()
+    except (OSError, UnicodeDecodeError) as error:
+        return 'cannot read SQL script %s: %s' % (path, error)
+    return None
+
+
 class PythonSource(object):
     """The text of one ``.py`` version script."""
 
@@ -68,6 +78,19 @@ class PythonSource(object):
                 return isinstance(node.value, ast.Constant) and \
                     node.value.value is True
         return False
+
+    def constant(self, name, default=None):
+        """The literal value of a module-level ``NAME = ...``, or ``default``.
+
+        :raises ValueError: the value is not a literal (it would have to be
+            imported to be known).
+        """
+        for node in getattr(self.tree, 'body', ()):
+            if isinstance(node, ast.Assign) and any(
+                    isinstance(target, ast.Name) and target.id == name
+                    for target in node.targets):
+                return ast.literal_eval(node.value)
+        return default
 
     def defines(self, name):
         return self.function(name) is not None

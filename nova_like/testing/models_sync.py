@@ -70,7 +70,8 @@ class ScratchDatabase(fixtures.Fixture):
 
 
 def models_sync_diff(url, metadata, repository_path,
-                     ignore_column_order=True, ignore_names=False):
+                     ignore_column_order=True, ignore_names=False,
+                     phase=None):
     """Migrate the empty database at ``url``; compare it with the models.
 
     :param url: an empty database (a file or server database: ``db sync``
@@ -80,11 +81,14 @@ def models_sync_diff(url, metadata, repository_path,
     :param ignore_column_order: models rarely list columns in the order
         the migrations added them; True by default
     :param ignore_names: compare constraints and indexes by content only
+    :param phase: ``'expand'`` to stop before the first contract step;
+        the expected schema there is the models plus their removed fields:
+        pass :func:`nova_like.migration.removed_fields.expected_metadata`
     :returns: lines of :func:`nova_like.migration.schema.diff`, "expected"
         being the models and "actual" the migrated database; empty when
         they agree
     """
-    api.sync(url, repository_path)
+    api.sync(url, repository_path, phase=phase)
     exclude = schema.DEFAULT_EXCLUDE + (
         api.load_repository(repository_path).version_table,)
     migrated = _snapshot(url, exclude)

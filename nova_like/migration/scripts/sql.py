@@ -3,8 +3,6 @@
 Statements are split with sqlparse; ``BEGIN`` and ``COMMIT`` are dropped
 because the step already runs in its own transaction.
 """
-import sqlparse
-
 from nova_like import exception
 
 NO_PARAMS = {'no_parameters': True}
@@ -14,6 +12,8 @@ _TRANSACTION_CONTROL = ('BEGIN', 'BEGIN TRANSACTION', 'START TRANSACTION',
 
 def statements(text):
     """The statements of ``text`` to execute, in order."""
+    # Imported on first use: most syncs run no .sql script at all.
+    import sqlparse
     result = []
     for statement in sqlparse.split(text):
         bare = sqlparse.format(statement, strip_comments=True).strip()

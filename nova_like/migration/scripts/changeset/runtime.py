@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from nova_like import exception
 from nova_like.migration.scripts.changeset import exceptions
 from nova_like.migration.scripts import context
-from nova_like.migration.scripts import ddl
 
 
 def require_table(table, what):
@@ -56,6 +55,9 @@ def ddl_for(table, bind=None):
     keys would not see the renames and type changes made to the script's
     Table objects, and would hand back SQL naming the old columns.
     """
+    # Imported on first use: it pulls in Alembic's operations, which
+    # scripts that only create tables never need.
+    from nova_like.migration.scripts import ddl
     with translated():
         connection = connection_for(table, bind)
         connection.execution_options(compiled_cache=None)

@@ -5,11 +5,12 @@ from oslotest import base
 
 from nova_like.db import models
 from nova_like.migration import recorder
+from nova_like.migration import removed_fields
 from nova_like.migration import schema
 from nova_like.tests import cli
 from nova_like.tests import scenario
 
-HEAD = 117
+HEAD = 119
 INITIAL = 99
 
 
@@ -64,6 +65,20 @@ class TestBundledRepository(ManageTestCase):
         models.BASE.metadata.create_all(engine)
         self.assertEqual([], schema.diff(schema.snapshot(engine), migrated,
                                          ignore_column_order=True))
+
+    def test_schema_after_expand_keeps_the_removed_fields(self):
+        self.assertOK(self.manage('db', 'sync', '--expand'))
+        migrated = schema.snapshot(sa.create_engine(self.url))
+        expected, plain = sa.create_engine('sqlite://'), sa.create_engine(
+            'sqlite://')
+        removed_fields.expected_metadata(models.BASE).create_all(expected)
+        models.BASE.metadata.create_all(plain)
+        self.assertEqual([], schema.diff(schema.snapshot(expected), migrated,
+                                         ignore_column_order=True))
+        self.assertEqual(
+            ['table instances: column hostname: unexpected'],
+            [line.split(' (')[0] for line in schema.diff(
+                schema.snapshot(plain), migrated, ignore_column_order=True)])
 
     def test_history_records_every_version(self):
         self.assertOK(self.manage('db', 'sync'))

@@ -6,6 +6,8 @@ import testtools
 
 from nova_like.db import models
 from nova_like.migration import api
+from nova_like.migration import phases
+from nova_like.migration import removed_fields
 from nova_like.testing import models_sync
 from nova_like.tests import backends
 from nova_like.tests import scenario
@@ -62,6 +64,12 @@ class TestBundledModelsSync(models_sync.ModelsMigrationsSync,
 
     def get_metadata(self):
         return models.BASE.metadata
+
+    def test_models_with_removed_fields_after_expand(self):
+        # Between 118 and 119 the schema still has instances.hostname.
+        self.assertEqual([], models_sync.models_sync_diff(
+            self.url, removed_fields.expected_metadata(models.BASE),
+            self.repository_path, phase=phases.EXPAND))
 
 
 class TestModelsSyncFailures(backends.BackendTestCase):

@@ -74,8 +74,8 @@ class TestWalkBundledRepository(walk_versions.WalkVersionsMixin,
     def test_walk_versions(self):
         self.walk_versions(snake_walk=True, downgrade=True)
         self.assertEqual(['check 116', 'pre 117', 'check 117'], self.calls)
-        # 117 defines no downgrade: the walk down stopped at once.
-        self.assertEqual(117, api.db_version(self.url, self.repository_path))
+        # The head defines no downgrade: the walk down stopped at once.
+        self.assertEqual(119, api.db_version(self.url, self.repository_path))
 
 
 class TestSnakeWalk(walk_versions.WalkVersionsMixin,

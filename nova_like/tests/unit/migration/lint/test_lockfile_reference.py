@@ -28,4 +28,4 @@ class TestLockedRepositoryInSqlalchemyMigrate(base.BaseTestCase):
         url = 'sqlite:///%s' % os.path.join(workdir, 'reference.sqlite')
         ref = reference.reference_migrate()
         ref.version_control(url, path, 99)
-        self.assertEqual(117, ref.upgrade(url, path))
+        self.assertEqual(119, ref.upgrade(url, path))
