@@ -105,6 +105,9 @@ class DbCommands(online_commands.OnlineMigrationCommands, CommandsBase):
                 line.twin or '', line.name])
         print(table)
         print('current version %d, head %d' % (report.current, report.head))
+        if report.lock_holder:
+            print('migration in progress: lock held by %s' %
+                  report.lock_holder)
         if report.ranges:
             ranges = prettytable.PrettyTable(
                 ['reserved for', 'range', 'slots', 'filled (twin)',

@@ -67,6 +67,7 @@ class Status(object):
     head: int
     versions: tuple
     ranges: tuple = ()
+    lock_holder: str = None
 
 
 def load_repository(path=None):
@@ -227,6 +228,8 @@ def status(url, repository_path=None):
     repository = load_repository(repository_path)
     with _connection(url) as connection:
         current = _controlled_version(connection, repository)
+        connection.rollback()
+        holder = locking.holder(connection, repository.id)
     ranges = repository.placeholder_ranges()
     twins = repository.releases.backports
     masters = {master: slot for slot, master in twins.items()}
@@ -241,7 +244,7 @@ def status(url, repository_path=None):
             reserved_for=reserved.release if reserved else None,
             twin=twins.get(version, masters.get(version))))
     return Status(current, repository.head, tuple(lines),
-                  tuple(placeholders.range_states(repository)))
+                  tuple(placeholders.range_states(repository)), holder)
 
 
 def _kind(script, reserved, has_twin=False):

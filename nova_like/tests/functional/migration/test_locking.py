@@ -6,9 +6,11 @@ import sys
 import textwrap
 
 from nova_like import exception
+from nova_like.migration import api
 from nova_like.migration import engines
 from nova_like.migration import locking
 from nova_like.tests import backends
+from nova_like.tests import scenario
 
 load_tests = backends.load_tests
 
@@ -44,6 +46,15 @@ class TestMigrationLock(backends.BackendTestCase):
         self.assertIsNone(locking.holder(second, 'repo'))
         self._acquire(second, 'repo', 0.3, waits.append)
         self.assertEqual(1, len(waits))
+
+    def test_status_shows_the_holder(self):
+        repo = self.useFixture(scenario.RepositoryFixture('repo'))
+        repo.write_placeholder(1)
+        api.sync(self.url, repo.path)
+        self.assertIsNone(api.status(self.url, repo.path).lock_holder)
+        with locking.migration_lock(self._connect(), 'repo'):
+            self.assertIsNotNone(
+                api.status(self.url, repo.path).lock_holder)
 
     def test_other_repository_is_not_blocked(self):
         first, second = self._connect(), self._connect()
